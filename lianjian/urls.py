@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+api_v1 = [
+    path("org/", include("lianjian.org.api")),
+    path("workdays/", include("lianjian.workdays.api")),
+    path("deadlines/", include("lianjian.deadlines.api")),
+    path("notifications/", include("lianjian.notifications.api")),
+    path("jobs/", include("lianjian.jobs.api")),
+    path("audit/", include("lianjian.audit.api")),
+]
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/v1/", include(api_v1)),
+    path("org/", include("lianjian.org.urls")),
+    path("workdays/", include("lianjian.workdays.urls")),
+    path("deadlines/", include("lianjian.deadlines.urls")),
+    path("notifications/", include("lianjian.notifications.urls")),
+    path("jobs/", include("lianjian.jobs.urls")),
+    path("audit/", include("lianjian.audit.urls")),
+    path("", include("lianjian.web.urls")),
+]
