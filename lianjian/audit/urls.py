@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "audit"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.entry_list, name="list"),
+    path("history/<str:object_type>/<str:object_id>/", views.object_history, name="history"),
+]
