@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "lianjian.deadlines",
     "lianjian.notifications",
     "lianjian.jobs",
+    "lianjian.trading",
+    "lianjian.experts",
     "lianjian.web",
 ]
 

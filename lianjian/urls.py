@@ -9,6 +9,8 @@ api_v1 = [
     path("notifications/", include("lianjian.notifications.api")),
     path("jobs/", include("lianjian.jobs.api")),
     path("audit/", include("lianjian.audit.api")),
+    path("trading/", include("lianjian.trading.api")),
+    path("experts/", include("lianjian.experts.api")),
 ]
 
 urlpatterns = [
@@ -23,5 +25,7 @@ urlpatterns = [
     path("notifications/", include("lianjian.notifications.urls")),
     path("jobs/", include("lianjian.jobs.urls")),
     path("audit/", include("lianjian.audit.urls")),
+    path("trading/", include("lianjian.trading.urls")),
+    path("experts/", include("lianjian.experts.urls")),
     path("", include("lianjian.web.urls")),
 ]
