@@ -104,7 +104,7 @@ def notification_send(*, recipients, subject, body, link="", category=Category.S
         )
         to_email = [n.pk for n, u in zip(notifications, users) if u.email]
         if to_email:
-            transaction.on_commit(lambda: _email_notifications(to_email))
+            transaction.on_commit(lambda: _email_notifications(to_email), robust=True)
     return notifications
 
 
