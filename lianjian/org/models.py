@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -88,6 +90,9 @@ class Unit(models.Model):
     def __str__(self):
         return self.short_name or self.name
 
+    def get_absolute_url(self):
+        return reverse("org:unit_detail", args=[self.pk])
+
     @property
     def is_lead_office(self):
         return self.type == UnitType.LEAD_OFFICE
@@ -164,6 +169,12 @@ class LiaisonAssignment(models.Model):
     reported_at = models.DateTimeField(_("报备时间"), null=True, blank=True)
     reported_by = models.ForeignKey(User, verbose_name=_("报备人"), null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+")
+    report_due_on = models.DateField(_("报备期限"), null=True, blank=True)
+    report_due_provisional = models.BooleanField(
+        _("期限为暂定"), default=False,
+        help_text=_("计算期限所用年份的节假日安排尚未公布，期限可能变化"),
+    )
+    reported_on_time = models.BooleanField(_("按期报备"), null=True, blank=True)
 
     class Meta:
         ordering = ["unit__name", "kind", "-effective_on"]
@@ -175,7 +186,12 @@ class LiaisonAssignment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.unit} {self.get_kind_display()} {self.person}"
+        # Unsaved assignments without a person are built to ask "may this actor change this unit's liaison".
+        person = self.person if self.person_id else ""
+        return f"{self.unit} {self.get_kind_display()} {person}".strip()
+
+    def get_absolute_url(self):
+        return reverse("org:unit_detail", args=[self.unit_id])
 
 
 class PowerKind(models.TextChoices):
@@ -200,6 +216,7 @@ class PowerList(models.Model):
     status = models.CharField(_("状态"), max_length=20, choices=PowerListStatus.choices,
                               default=PowerListStatus.DRAFT)
     state_version = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
     published_at = models.DateTimeField(_("公布时间"), null=True, blank=True)
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
@@ -207,10 +224,21 @@ class PowerList(models.Model):
         ordering = ["unit__name", "-version"]
         verbose_name = _("权责清单")
         verbose_name_plural = _("权责清单")
-        constraints = [models.UniqueConstraint(fields=["unit", "version"], name="power_list_unit_version_unique")]
+        # At most one draft and one published version per unit: the database, not only the services, guarantees
+        # that "the unit's current list" is never ambiguous, even under concurrent publishing.
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "version"], name="power_list_unit_version_unique"),
+            models.UniqueConstraint(fields=["unit"], condition=models.Q(status="draft"),
+                                    name="one_draft_power_list_per_unit"),
+            models.UniqueConstraint(fields=["unit"], condition=models.Q(status="published"),
+                                    name="one_published_power_list_per_unit"),
+        ]
 
     def __str__(self):
         return f"{self.unit} v{self.version}"
+
+    def get_absolute_url(self):
+        return reverse("org:power_list_detail", args=[self.pk])
 
 
 class PowerItem(models.Model):

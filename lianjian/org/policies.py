@@ -5,7 +5,9 @@ from django.db.models import Q
 from lianjian.core import permissions
 
 from . import access
-from .models import LiaisonAssignment, PowerList, PowerListStatus, RoleCode, Unit, User
+from .models import (
+    LiaisonAssignment, PowerItem, PowerList, PowerListStatus, Region, Role, RoleCode, Sector, Unit, User,
+)
 
 READ_ACTIONS = {"view", "export"}
 
@@ -32,10 +34,11 @@ class UnitScopedPolicy(permissions.Policy):
         return bool(self.confidential_field and getattr(obj, self.confidential_field))
 
     def can(self, actor, action, obj=None):
+        own_unit = access.actor_unit(actor)
         if action in READ_ACTIONS:
             if obj is None:
                 return True
-            if self._resolve(obj, self.unit_field) == access.actor_unit(actor):
+            if own_unit is not None and self._resolve(obj, self.unit_field) == own_unit:
                 return True
             if self._is_confidential(obj):
                 return False
@@ -48,7 +51,7 @@ class UnitScopedPolicy(permissions.Policy):
         roles = self.write_roles.get(action)
         if roles is None or not actor.has_role(*roles):
             return False
-        return obj is None or self._resolve(obj, self.unit_field) == access.actor_unit(actor)
+        return obj is None or (own_unit is not None and self._resolve(obj, self.unit_field) == own_unit)
 
     def scope(self, actor, action, queryset):
         unit = access.actor_unit(actor)
@@ -71,7 +74,7 @@ class UnitPolicy(permissions.Policy):
         if action in READ_ACTIONS:
             return obj is None or obj == access.actor_unit(actor) or self._within_reach(actor, obj)
         if action == "change":
-            if not (access.is_admin(actor) or access.is_lead_office_staff(actor)):
+            if access.is_oversight(actor) or not (access.is_admin(actor) or access.is_lead_office_staff(actor)):
                 return False
             return obj is None or access.covers_region(actor, obj.region)
         return False
@@ -97,6 +100,8 @@ class PersonPolicy(permissions.Policy):
         if action in READ_ACTIONS:
             return obj is None or obj == actor or (obj.unit is not None and self.units.can(actor, "view", obj.unit))
         if action == "change":
+            if access.is_oversight(actor):
+                return False
             if access.is_admin(actor):
                 return obj is None or obj.unit is None or access.covers_region(actor, obj.unit.region)
             return actor.has_role(RoleCode.UNIT_HEAD) and (obj is None or obj.unit == access.actor_unit(actor))
@@ -105,6 +110,8 @@ class PersonPolicy(permissions.Policy):
     def scope(self, actor, action, queryset):
         if action in READ_ACTIONS:
             return queryset.filter(access.region_reach_q(access.actor_region(actor), "unit__region"))
+        if access.is_oversight(actor):
+            return queryset.none()
         if access.is_admin(actor):
             return queryset.filter(access.region_subtree_q(access.actor_region(actor), "unit__region"))
         if actor.has_role(RoleCode.UNIT_HEAD):
@@ -143,7 +150,55 @@ class PowerListPolicy(UnitScopedPolicy):
         return super().scope(actor, action, queryset)
 
 
+class PowerItemPolicy(permissions.Policy):
+    """An item is read and written exactly as the version of the list it belongs to."""
+
+    lists = PowerListPolicy()
+
+    def can(self, actor, action, obj=None):
+        return self.lists.can(actor, action, obj.power_list if obj is not None else None)
+
+    def scope(self, actor, action, queryset):
+        return queryset.filter(power_list__in=self.lists.scope(actor, action, PowerList.objects.all()))
+
+
+class RegionPolicy(permissions.Policy):
+    """Every member reads the division table; an administrator maintains the divisions inside their own region
+    (a whole new province only by a superuser, who passes every policy)."""
+
+    def can(self, actor, action, obj=None):
+        if action in READ_ACTIONS:
+            return True
+        if action != "change" or access.is_oversight(actor) or not access.is_admin(actor):
+            return False
+        return obj is None or access.covers_region(actor, obj)
+
+    def scope(self, actor, action, queryset):
+        if action in READ_ACTIONS:
+            return queryset
+        region = access.actor_region(actor)
+        if region is None or not self.can(actor, action):
+            return queryset.none()
+        return queryset.filter(code__startswith=region.subtree_prefix)
+
+
+class ReferenceDataPolicy(permissions.Policy):
+    """Sectors and roles: read by every member, maintained by administrators only."""
+
+    def can(self, actor, action, obj=None):
+        if action in READ_ACTIONS:
+            return True
+        return action == "change" and access.is_admin(actor) and not access.is_oversight(actor)
+
+    def scope(self, actor, action, queryset):
+        return queryset if self.can(actor, action) else queryset.none()
+
+
 permissions.register(Unit, UnitPolicy())
 permissions.register(User, PersonPolicy())
 permissions.register(LiaisonAssignment, LiaisonPolicy())
 permissions.register(PowerList, PowerListPolicy())
+permissions.register(PowerItem, PowerItemPolicy())
+permissions.register(Region, RegionPolicy())
+permissions.register(Sector, ReferenceDataPolicy())
+permissions.register(Role, ReferenceDataPolicy())

@@ -25,3 +25,20 @@ SECTORS = [
     ("state_property", "国有产权交易", None),
     ("other", "其他交易", None),
 ]
+
+# The first two digits of every provincial-level division in GB/T 2260 (省、自治区、直辖市、特别行政区).
+PROVINCE_PREFIXES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+    "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+})
+
+# Roles that only make sense in one kind of unit: a lead-office role outside the lead office, or read-only
+# oversight outside discipline inspection, audit and police, would widen someone's reach by mistake.
+ROLE_UNIT_TYPES = {
+    "office_staff": {"lead_office"},
+    "centre_staff": {"trading_centre"},
+    "oversight": {"discipline", "audit", "police"},
+}
+
+# Header of the power-list spreadsheet (import and export), in this order.
+POWER_LIST_COLUMNS = ["事项编码", "权力类型", "事项名称", "设定依据", "行业领域", "责任事项", "追责情形"]

@@ -84,3 +84,18 @@ class PowerItemFactory(factory.django.DjangoModelFactory):
     kind = PowerKind.PENALTY
     name = factory.Sequence(lambda n: f"对串通投标行为的行政处罚{n}")
     legal_basis = "《中华人民共和国招标投标法》第五十三条"
+
+
+def actor(unit=None, *roles, **kwargs):
+    """A person of ``unit`` (a new unit when None) holding ``roles``."""
+    if unit is None:
+        return UserFactory(roles=list(roles), **kwargs)
+    return UserFactory(unit=unit, roles=list(roles), **kwargs)
+
+
+def published_list(unit, *items, version=None):
+    """A published list of ``unit`` with items given as (code, kind) pairs."""
+    power_list = PowerListFactory(unit=unit, status="published", **({"version": version} if version else {}))
+    for code, kind in items:
+        PowerItemFactory(power_list=power_list, code=code, kind=kind)
+    return power_list
