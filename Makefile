@@ -19,7 +19,6 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/lianjian migrate --noinput
-	$(BIN)/lianjian compilemessages --ignore '.venv/*' >/dev/null 2>&1 || true
 	$(BIN)/lianjian demo
 	$(BIN)/lianjian runserver $(HOST):$(PORT)
 

@@ -18,6 +18,12 @@ def _chinese_first(settings):
     settings.LANGUAGE_CODE = "zh-hans"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Factories give every person a password; the production hasher's deliberate slowness would dominate test time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def _chromium():
     """One headless Chromium for the whole session. On CI a missing browser is a failure, not a skip."""

@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "lianjian.jobs",
     "lianjian.trading",
     "lianjian.experts",
+    "lianjian.monitoring",
+    "lianjian.complaints",
+    "lianjian.cases",
+    "lianjian.inspections",
     "lianjian.web",
 ]
 
@@ -110,7 +114,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "lianjian" / "locale"]
+# Each app keeps its own catalogue in <app>/locale, so the team working on one domain owns its translations.
+LOCALE_PATHS = []
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

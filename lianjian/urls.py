@@ -11,6 +11,10 @@ api_v1 = [
     path("audit/", include("lianjian.audit.api")),
     path("trading/", include("lianjian.trading.api")),
     path("experts/", include("lianjian.experts.api")),
+    path("monitoring/", include("lianjian.monitoring.api")),
+    path("complaints/", include("lianjian.complaints.api")),
+    path("cases/", include("lianjian.cases.api")),
+    path("inspections/", include("lianjian.inspections.api")),
 ]
 
 urlpatterns = [
@@ -27,5 +31,9 @@ urlpatterns = [
     path("audit/", include("lianjian.audit.urls")),
     path("trading/", include("lianjian.trading.urls")),
     path("experts/", include("lianjian.experts.urls")),
+    path("monitoring/", include("lianjian.monitoring.urls")),
+    path("complaints/", include("lianjian.complaints.urls")),
+    path("cases/", include("lianjian.cases.urls")),
+    path("inspections/", include("lianjian.inspections.urls")),
     path("", include("lianjian.web.urls")),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InspectionsConfig(AppConfig):
+    name = "lianjian.inspections"
+    verbose_name = "双随机抽查"
