@@ -2,6 +2,7 @@
 benchmarks. The generator (:func:`generate_market`) is plain Python: no Django, so the analytics engine can use it
 and read its output directly. :mod:`.loading` and :mod:`.demo` put a generated market into the platform."""
 
-from .market import DEMO_REGION_CODES, DEMO_SUPERVISORS, MarketSummary, generate_market
+from .market import generate_market
+from .profile import DEMO_REGION_CODES, DEMO_SUPERVISORS, MarketSummary
 
 __all__ = ["DEMO_REGION_CODES", "DEMO_SUPERVISORS", "MarketSummary", "generate_market"]

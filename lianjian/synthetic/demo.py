@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from lianjian.org.models import Region, Unit
 
 from .loading import load_into_db
-from .market import DEMO_REGION_CODES, DEMO_SUPERVISORS, MarketSummary, generate_market
+from .market import generate_market
+from .profile import DEMO_REGION_CODES, DEMO_SUPERVISORS, MarketSummary
 
 DEMO_YEARS = 4
 
