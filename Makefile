@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+VAR    := var
 
 .PHONY: run test install bench clean
 
@@ -20,6 +21,10 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/lianjian migrate --noinput
 	$(BIN)/lianjian demo
+	@# The job worker runs periodic work (deadline reminders, certificate expiry, monitoring) beside the web server
+	@# and stops with it.
+	$(BIN)/lianjian jobs work > $(VAR)/jobs.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/lianjian runserver $(HOST):$(PORT)
 
 test: install
