@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "lianjian.complaints",
     "lianjian.cases",
     "lianjian.inspections",
+    "lianjian.meetings",
+    "lianjian.sharing",
+    "lianjian.oversight",
+    "lianjian.performance",
     "lianjian.web",
 ]
 

@@ -15,6 +15,10 @@ api_v1 = [
     path("complaints/", include("lianjian.complaints.api")),
     path("cases/", include("lianjian.cases.api")),
     path("inspections/", include("lianjian.inspections.api")),
+    path("meetings/", include("lianjian.meetings.api")),
+    path("sharing/", include("lianjian.sharing.api")),
+    path("oversight/", include("lianjian.oversight.api")),
+    path("performance/", include("lianjian.performance.api")),
 ]
 
 urlpatterns = [
@@ -35,5 +39,9 @@ urlpatterns = [
     path("complaints/", include("lianjian.complaints.urls")),
     path("cases/", include("lianjian.cases.urls")),
     path("inspections/", include("lianjian.inspections.urls")),
+    path("meetings/", include("lianjian.meetings.urls")),
+    path("sharing/", include("lianjian.sharing.urls")),
+    path("oversight/", include("lianjian.oversight.urls")),
+    path("performance/", include("lianjian.performance.urls")),
     path("", include("lianjian.web.urls")),
 ]

@@ -20,6 +20,10 @@ MAIN_NAV = [
         (_("通讯录"), "org:contact_book", None),
         (_("权责清单"), "org:power_lists", None),
         (_("联席会议"), "meetings:list", None),
+        (_("督办事项"), "meetings:task_list", None),
+        (_("权责交叉与空白"), "meetings:power_gaps", None),
+        (_("信息共享"), "sharing:exchange_list", None),
+        (_("效能考核"), "performance:review", None),
     ]),
     (_("交易数据"), [
         (_("项目与标段"), "trading:lot_list", None),
@@ -42,6 +46,10 @@ MAIN_NAV = [
     (_("信用监管"), [
         (_("信用档案"), "credit:entity_list", None),
         (_("严重失信名单"), "credit:blacklist", None),
+    ]),
+    (_("监督通道"), [
+        (_("全量数据查询"), "oversight:search", None),
+        (_("查询记录"), "oversight:access_log", None),
     ]),
     (_("系统"), [
         (_("后台任务"), "jobs:list", None),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "lianjian.meetings"
+    verbose_name = "联席会议"
