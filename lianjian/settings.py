@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "lianjian.sharing",
     "lianjian.oversight",
     "lianjian.performance",
+    "lianjian.credit",
+    "lianjian.portal",
     "lianjian.web",
 ]
 

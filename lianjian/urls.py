@@ -19,6 +19,8 @@ api_v1 = [
     path("sharing/", include("lianjian.sharing.api")),
     path("oversight/", include("lianjian.oversight.api")),
     path("performance/", include("lianjian.performance.api")),
+    path("credit/", include("lianjian.credit.api")),
+    path("portal/", include("lianjian.portal.api")),
 ]
 
 urlpatterns = [
@@ -43,5 +45,7 @@ urlpatterns = [
     path("sharing/", include("lianjian.sharing.urls")),
     path("oversight/", include("lianjian.oversight.urls")),
     path("performance/", include("lianjian.performance.urls")),
+    path("credit/", include("lianjian.credit.urls")),
+    path("public/", include("lianjian.portal.urls")),
     path("", include("lianjian.web.urls")),
 ]

@@ -46,6 +46,8 @@ MAIN_NAV = [
     (_("信用监管"), [
         (_("信用档案"), "credit:entity_list", None),
         (_("严重失信名单"), "credit:blacklist", None),
+        (_("联合惩戒措施"), "credit:measure_list", None),
+        (_("信用修复"), "credit:repair_list", None),
     ]),
     (_("监督通道"), [
         (_("全量数据查询"), "oversight:search", None),
