@@ -13,6 +13,46 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _tables_with_rows():
+    """Every table's rows as they are: after migrations, that is the reference data (roles, holidays, deadline
+    rules, specialties, catalog thresholds, content types …)."""
+    from django.apps import apps
+
+    snapshot = []
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        fields = [f.attname for f in model._meta.concrete_fields]
+        rows = list(model._base_manager.values_list(*fields))
+        if rows:
+            snapshot.append((model, fields, rows))
+    return snapshot
+
+
+@pytest.fixture(scope="session")
+def _reference_data(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return _tables_with_rows()
+
+
+@pytest.fixture(autouse=True)
+def _restore_reference_data(request):
+    """A transactional test (browser tests, concurrency tests) empties every table when it ends, reference data
+    included. Put that data back before each one, so no test depends on which ran before it. Bulk inserts take a
+    fraction of the time of Django's serialized rollback."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    snapshot = request.getfixturevalue("_reference_data")
+    from django.db import transaction
+
+    with request.getfixturevalue("django_db_blocker").unblock(), transaction.atomic():
+        for model, fields, rows in snapshot:
+            if model._base_manager.exists():
+                continue
+            model._base_manager.bulk_create([model(**dict(zip(fields, row))) for row in rows], batch_size=500)
+
+
 @pytest.fixture(autouse=True)
 def _chinese_first(settings):
     settings.LANGUAGE_CODE = "zh-hans"

@@ -6,7 +6,7 @@ from lianjian.conftest import login
 
 from .factories import expert
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_centre_draws_a_sealed_committee_that_leaves_out_the_bidders_employee_and_others_see_no_names(

@@ -11,7 +11,7 @@ from lianjian.org.models import RoleCode
 
 from .factories import actor
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_late_liaison_report_reaches_the_contact_book_and_the_office_is_told_it_was_late(page, world):

@@ -9,7 +9,7 @@ from lianjian.org.tests.factories import UnitFactory, actor, city, county
 
 from .factories import sample_rows, write_csv
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from lianjian.conftest import login
 from lianjian.org.models import RoleCode
 from lianjian.org.tests.factories import UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_demo_officer_logs_in_and_reaches_the_dashboard_in_chinese(page):
