@@ -169,7 +169,12 @@ LIANJIAN_JOB_BACKEND = os.environ.get("LIANJIAN_JOB_BACKEND", "celery" if CELERY
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "lianjian.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "formatter": os.environ.get("LIANJIAN_LOG_FORMAT", "text")}},
     "root": {"handlers": ["console"], "level": os.environ.get("LIANJIAN_LOG_LEVEL", "WARNING")},
 }
 SPECTACULAR_SETTINGS.update({
