@@ -27,6 +27,6 @@ def test_a_wrong_password_keeps_the_officer_on_the_login_page_with_a_message(pag
 def test_the_officer_can_switch_the_interface_to_english(page):
     UserFactory(username="wang", roles=[RoleCode.SUPERVISOR_OFFICER])
     login(page, "wang", "Lianjian-Test-2026")
-    page.get_by_label("语言").select_option("en")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_label("语言").select_option("en")
     assert page.get_by_role("heading", name="Dashboard", exact=True).is_visible()
