@@ -1,0 +1,8 @@
+import pytest
+
+from .factories import City
+
+
+@pytest.fixture
+def place(db):
+    return City()

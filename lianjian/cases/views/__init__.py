@@ -1,0 +1,1 @@
+"""Pages of the 行、刑、纪 chain."""
