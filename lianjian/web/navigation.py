@@ -60,7 +60,10 @@ MAIN_NAV = [
 ]
 
 PUBLIC_NAV = [
+    (_("网上投诉举报"), "complaints:submit"),
+    (_("投诉举报进度查询"), "complaints:track"),
     (_("权责清单公示"), "org:public_power_lists"),
+    (_("双随机抽查公示"), "inspections:public_results"),
     (_("信息公开"), "portal:home"),
 ]
 
