@@ -9,6 +9,11 @@ class Category(models.TextChoices):
     DEADLINE = "deadline", _("期限提醒")
     COMPLAINT = "complaint", _("投诉")
     CASE = "case", _("案件")
+    MONITORING = "monitoring", _("风险预警")
+    INSPECTION = "inspection", _("双随机抽查")
+    MEETING = "meeting", _("联席会议")
+    SHARING = "sharing", _("信息共享")
+    CREDIT = "credit", _("信用")
     JOB = "job", _("后台任务")
     SYSTEM = "system", _("系统")
 

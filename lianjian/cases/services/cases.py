@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from lianjian.audit.services import audit_record, snapshot
 from lianjian.core import permissions
 from lianjian.deadlines.services import deadline_cancel, deadline_meet, deadline_open
+from lianjian.notifications.models import Category
 from lianjian.notifications.services import notification_send
 from lianjian.org.models import PowerKind, Unit
 from lianjian.org.services import power_item_check
@@ -210,7 +211,7 @@ def _copy_to_members(case, decision, actor):
         recipients=staff_of(*members), subject=_("行政处罚决定抄送：%(n)s") % {"n": decision.document_number},
         body=_("%(unit)s 作出行政处罚决定 %(n)s：%(title)s。") % {
             "unit": case.unit, "n": decision.document_number, "title": case.title},
-        link=case.get_absolute_url(), actor=actor)
+        link=case.get_absolute_url(), actor=actor, category=Category.CASE)
     deadline_meet(deadline=copy, actor=actor)
 
 

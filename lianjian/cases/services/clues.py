@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from lianjian.audit.services import audit_record, snapshot
 from lianjian.core import permissions
+from lianjian.notifications.models import Category
 from lianjian.notifications.services import notification_send
 from lianjian.org.models import Region, Unit, UnitType
 from lianjian.trading.models import Lot
@@ -75,8 +76,7 @@ def clue_register(*, source, source_object, title, description, unit, actor, reg
             recipients=staff_of(office), subject=_("新问题线索：%(title)s") % {"title": title},
             body=_("%(unit)s 登记了一条来自“%(source)s”的问题线索，请组织联合核查。") % {
                 "unit": unit, "source": clue.get_source_display()},
-            link=clue.get_absolute_url(), actor=actor,
-        )
+            link=clue.get_absolute_url(), actor=actor, category=Category.CASE)
     return clue
 
 
@@ -140,8 +140,7 @@ def verification_assign(*, clue, members, due_on, instructions, actor):
         notification_send(
             recipients=staff_of(*members), subject=_("联合核查任务：%(clue)s") % {"clue": clue.title},
             body=_("%(office)s 组织联合核查，请于 %(due)s 前完成。") % {"office": office, "due": due_on},
-            link=clue.get_absolute_url(), actor=actor,
-        )
+            link=clue.get_absolute_url(), actor=actor, category=Category.CASE)
     return verification
 
 
@@ -225,5 +224,5 @@ def clue_conclude(*, clue, outcome, reason, actor, unit=None, team=()):
                 recipients=staff_of(unit), subject=_("请立案查处：%(clue)s") % {"clue": clue.title},
                 body=_("经联合核查，%(outcome)s。理由：%(reason)s") % {"outcome": clue.get_outcome_display(),
                                                                 "reason": reason},
-                link=clue.get_absolute_url(), actor=actor)
+                link=clue.get_absolute_url(), actor=actor, category=Category.CASE)
     return clue, transfer

@@ -13,6 +13,7 @@ from lianjian.audit.services import audit_record, snapshot
 from lianjian.core import permissions
 from lianjian.deadlines.models import ACTIVE_STATES, Deadline
 from lianjian.deadlines.services import deadline_cancel, deadline_meet, deadline_open
+from lianjian.notifications.models import Category
 from lianjian.notifications.services import notification_send
 from lianjian.org.models import Unit, UnitType
 
@@ -133,7 +134,7 @@ def transfer_send(*, transfer, actor):
             subject=_("收到%(kind)s：%(title)s") % {"kind": transfer.get_kind_display(), "title": transfer.title},
             body=_("%(unit)s 发来%(kind)s，请签收并办理。") % {"unit": transfer.from_unit,
                                                       "kind": transfer.get_kind_display()},
-            link=transfer.get_absolute_url(), actor=actor)
+            link=transfer.get_absolute_url(), actor=actor, category=Category.CASE)
     return transfer
 
 
@@ -161,7 +162,7 @@ def _tell_sender(transfer, what, actor, detail=""):
     notification_send(
         recipients=staff_of(transfer.from_unit),
         subject=_("%(unit)s %(what)s：%(title)s") % {"unit": transfer.to_unit, "what": what, "title": transfer.title},
-        body=detail or str(what), link=transfer.get_absolute_url(), actor=actor)
+        body=detail or str(what), link=transfer.get_absolute_url(), actor=actor, category=Category.CASE)
 
 
 def _decision_date(decided_on, errors, field="decided_on", after=None):

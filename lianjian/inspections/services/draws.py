@@ -24,6 +24,7 @@ from lianjian.audit.services import audit_record
 from lianjian.core import permissions
 from lianjian.core.workflow import StaleTransition, Transition, Workflow
 from lianjian.experts import draw as draw_algorithm
+from lianjian.notifications.models import Category
 from lianjian.notifications.services import notification_send
 from lianjian.org.models import Unit, User
 
@@ -215,7 +216,7 @@ def draw_execute(*, draw, actor):
             recipients=recipients, subject=_("双随机抽查任务：%(task)s") % {"task": task},
             body=_("您已被随机匹配参加抽查任务“%(task)s”（%(start)s 至 %(end)s），请在“我的抽查任务”中查看检查对象并登记结果。") % {
                 "task": task, "start": task.scheduled_start, "end": task.scheduled_end},
-            link=task.get_absolute_url()))
+            link=task.get_absolute_url(), category=Category.INSPECTION))
     return draw
 
 
