@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lianjian.core.crypto import EncryptedTextField
+
 
 class ComplaintKind(models.TextChoices):
     COMPLAINT = "complaint", _("投诉（工程建设等）")
@@ -137,12 +139,14 @@ class ComplaintIdentity(models.Model):
 
     complaint = models.OneToOneField(Complaint, verbose_name=_("投诉举报"), on_delete=models.CASCADE,
                                      related_name="identity")
-    name = models.CharField(_("姓名或名称"), max_length=200)
-    organisation_representative = models.CharField(_("法定代表人或授权代表"), max_length=60, blank=True)
-    id_number = models.CharField(_("证件号码"), max_length=18, blank=True)
-    address = models.CharField(_("地址"), max_length=200, blank=True)
-    phone = models.CharField(_("联系电话"), max_length=40, blank=True)
-    email = models.EmailField(_("电子邮箱"), blank=True)
+    # Encrypted at rest (seed requirement: the reporter's identity is kept confidential); max_length bounds the
+    # plain text, which the intake service checks.
+    name = EncryptedTextField(_("姓名或名称"), max_length=200)
+    organisation_representative = EncryptedTextField(_("法定代表人或授权代表"), max_length=60, blank=True)
+    id_number = EncryptedTextField(_("证件号码"), max_length=18, blank=True)
+    address = EncryptedTextField(_("地址"), max_length=200, blank=True)
+    phone = EncryptedTextField(_("联系电话"), max_length=40, blank=True)
+    email = EncryptedTextField(_("电子邮箱"), max_length=254, blank=True)
 
     class Meta:
         verbose_name = _("投诉举报人身份")
