@@ -2,8 +2,9 @@
 
 Clues: the registering unit; the lead office of the region (not confidential clues); the units of the joint
 verification team; the unit the outcome assigns; a unit that received a transfer of the clue. Oversight units
-(纪检监察、公安) see only what is referred to them — the region-wide oversight read of other domains does not apply
-here, because referrals to them are confidential to the two units concerned.
+(纪检监察、公安) see on these pages only what is referred to them, because referrals are confidential to the two units
+concerned; their region-wide read of non-confidential clues and cases ("oversee") goes only through the oversight
+channel, where every query is logged.
 Cases: the case's unit, the lead office of its region, and the sender of the transfer the case came from.
 Transfers: the sending and receiving units; the lead office of the region (its overdue list), unless confidential.
 """
@@ -44,6 +45,20 @@ def _lead_over(actor, region):
     return access.is_lead_office_staff(actor) and access.covers_region(actor, region)
 
 
+OVERSEE = "oversee"
+
+
+def _oversees(actor, region):
+    return access.is_oversight(actor) and access.covers_region(actor, region)
+
+
+def _oversee_scope(actor, queryset, region_field, extra=None):
+    if not access.is_oversight(actor):
+        return queryset.none()
+    q = access.region_subtree_q(access.actor_region(actor), region_field)
+    return queryset.filter(q & extra if extra is not None else q)
+
+
 class CluePolicy(permissions.Policy):
     def _involved(self, actor, clue):
         unit = access.actor_unit(actor)
@@ -57,6 +72,8 @@ class CluePolicy(permissions.Policy):
         return verification is not None and verification.members.filter(pk=unit.pk).exists()
 
     def can(self, actor, action, obj=None):
+        if action == OVERSEE:
+            return obj is None or (not obj.confidential and _oversees(actor, obj.region))
         if action in READ:
             if obj is None:
                 return True
@@ -73,6 +90,8 @@ class CluePolicy(permissions.Policy):
         return False
 
     def scope(self, actor, action, queryset):
+        if action == OVERSEE:
+            return _oversee_scope(actor, queryset, "region", Q(confidential=False))
         unit = access.actor_unit(actor)
         if unit is None:
             return queryset.none()
@@ -145,6 +164,8 @@ class CasePolicy(permissions.Policy):
     def can(self, actor, action, obj=None):
         unit = access.actor_unit(actor)
         own = obj is None or (unit is not None and obj.unit_id == unit.pk)
+        if action == OVERSEE:
+            return obj is None or _oversees(actor, obj.unit.region)
         if action in READ:
             return own or self._sender(actor, obj) or _lead_over(actor, obj.unit.region)
         if access.is_oversight(actor) or not _worker(actor):
@@ -156,6 +177,8 @@ class CasePolicy(permissions.Policy):
         return False
 
     def scope(self, actor, action, queryset):
+        if action == OVERSEE:
+            return _oversee_scope(actor, queryset, "unit__region")
         unit = access.actor_unit(actor)
         if unit is None:
             return queryset.none()

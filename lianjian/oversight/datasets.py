@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lianjian.cases.selectors import cases_for, clues_for
+from lianjian.complaints.selectors import complaints
 from lianjian.core import permissions
 from lianjian.deadlines.selectors import deadlines_for
 from lianjian.experts.selectors import extractions
@@ -64,6 +66,21 @@ def _deadlines(actor, q):
     return deadlines_for(actor=actor, query=q).select_related("rule", "responsible_unit")
 
 
+def _complaints(actor, q):
+    # The complaints selector never exposes a filer's identity: only the masked name and contact are on the row.
+    return complaints(actor=actor, q=q).select_related("handling_unit", "region")
+
+
+# Clue and case pages show an oversight reader only what was referred to them; the region-wide read ("oversee")
+# is granted here, where every query is logged, and the rows link nowhere else.
+def _clues(actor, q):
+    return clues_for(actor=actor, q=q, action="oversee").select_related("unit", "region")
+
+
+def _cases(actor, q):
+    return cases_for(actor=actor, q=q, action="oversee").select_related("unit")
+
+
 def _lot_url(lot_id):
     return reverse("trading:lot_detail", args=[lot_id])
 
@@ -108,6 +125,27 @@ DATASETS = {d.code: d for d in [
         lambda x: [x.lot.code, x.attempt, x.get_status_display(), str(x.requested_unit), str(x.requested_by),
                    _local(x.created_at), _("是") if x.sealed else _("否"), x.result_hash],
         lambda x: x.get_absolute_url(),
+    ),
+    Dataset(
+        "complaints", _("投诉举报"), _complaints,
+        (_("查询码"), _("类别"), _("事项标题"), _("投诉（举报）人"), _("被投诉（举报）人名称"), _("承办单位"),
+         _("状态"), _("收到时间")),
+        lambda c: [c.tracking_code, c.get_kind_display(), c.title, c.submitter_masked, c.respondent_name,
+                   str(c.handling_unit or ""), c.get_state_display(), _local(c.received_at)],
+        lambda c: c.get_absolute_url(),
+    ),
+    Dataset(
+        "clues", _("问题线索"), _clues,
+        (_("线索标题"), _("线索来源"), _("登记单位"), _("行政区划"), _("状态"), _("核查结论")),
+        lambda c: [c.title, c.get_source_display(), str(c.unit), str(c.region), c.get_state_display(),
+                   c.get_outcome_display()],
+        lambda c: "",
+    ),
+    Dataset(
+        "cases", _("行政处罚案件"), _cases,
+        (_("案由"), _("办案单位"), _("立案日期"), _("状态"), _("结案日期")),
+        lambda c: [c.title, str(c.unit), c.registered_on, c.get_state_display(), c.closed_on or ""],
+        lambda c: "",
     ),
     Dataset(
         "deadlines", _("监管办理时限"), _deadlines,

@@ -108,3 +108,37 @@ def test_the_search_page_and_api_refuse_other_officers(world, client):
 
     assert client.get("/oversight/", {"dataset": "lots"}).status_code == 403
     assert client.get("/api/v1/oversight/search/", {"dataset": "lots"}).status_code == 403
+
+
+def test_a_reader_finds_a_complaint_by_its_title_with_the_filer_masked_and_never_named(world):
+    from lianjian.complaints.tests.factories import submit
+
+    complaint = submit(world.city, title="堤防加固一标段评标不公", lot=world.lot)
+    dataset, page = services.oversight_search(actor=world.jiwei, dataset="complaints", q="评标不公")
+
+    assert [row for row in page.object_list] == [complaint]
+    cells = [str(value) for value in dataset.cells(complaint)]
+    assert complaint.submitter_masked in cells and "张三丰" not in "".join(cells)
+    assert AccessLogEntry.objects.get(dataset="complaints").row_count == 1
+
+
+def test_a_reader_finds_the_clue_a_complaint_became(world):
+    from lianjian.cases.services import clue_register
+
+    clue = clue_register(source="complaint", source_object=None, title="围标线索：堤防加固一标段",
+                         description="多家投标人上传IP相同", unit=world.units.housing, actor=world.housing,
+                         lot=world.lot)
+    _dataset, page = services.oversight_search(actor=world.jiwei, dataset="clues", q="堤防")
+    assert list(page.object_list) == [clue]
+
+
+def test_a_confidential_clue_stays_out_of_the_channel_and_clue_pages_stay_closed_to_readers(world, client):
+    from lianjian.cases.services import clue_register
+
+    clue = clue_register(source="other", source_object=None, title="堤防标段涉密线索", description="涉密",
+                         unit=world.units.housing, actor=world.housing, lot=world.lot)
+    type(clue).objects.filter(pk=clue.pk).update(confidential=True)
+    _dataset, page = services.oversight_search(actor=world.jiwei, dataset="clues", q="堤防")
+    assert list(page.object_list) == []
+    client.force_login(world.jiwei)
+    assert client.get(clue.get_absolute_url()).status_code == 404
