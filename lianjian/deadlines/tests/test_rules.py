@@ -33,7 +33,8 @@ def test_the_statutory_rules_are_seeded_with_their_numbers(code, count, unit):
 
 
 def test_every_seeded_rule_cites_its_source():
-    assert DeadlineRule.objects.count() == len(RULES)
+    # Other domains add their own rules in their migrations; those must cite a source too.
+    assert {r[0] for r in RULES} <= set(DeadlineRule.objects.values_list("code", flat=True))
     for rule in DeadlineRule.objects.all():
         assert "《" in rule.source and "》" in rule.source, rule.code
         assert rule.code == rule.code.lower() and " " not in rule.code
