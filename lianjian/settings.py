@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lianjian.performance",
     "lianjian.credit",
     "lianjian.portal",
+    "lianjian.dashboards",
     "lianjian.web",
 ]
 

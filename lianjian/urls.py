@@ -47,5 +47,6 @@ urlpatterns = [
     path("performance/", include("lianjian.performance.urls")),
     path("credit/", include("lianjian.credit.urls")),
     path("public/", include("lianjian.portal.urls")),
+    path("dashboards/", include("lianjian.dashboards.urls")),
     path("", include("lianjian.web.urls")),
 ]

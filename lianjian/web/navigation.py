@@ -34,7 +34,8 @@ MAIN_NAV = [
     (_("智慧监管"), [
         (_("风险预警"), "monitoring:alerts", None),
         (_("重点关注名单"), "monitoring:watchlist", None),
-        (_("市场分析"), "monitoring:market", None),
+        (_("预警总览"), "monitoring:market", None),
+        (_("监管大数据分析"), "dashboards:index", None),
     ]),
     (_("监督执法"), [
         (_("投诉举报"), "complaints:list", None),
@@ -52,6 +53,10 @@ MAIN_NAV = [
     (_("监督通道"), [
         (_("全量数据查询"), "oversight:search", None),
         (_("查询记录"), "oversight:access_log", None),
+    ]),
+    (_("信息公开"), [
+        (_("信息公开记录"), "portal:records", None),
+        (_("逾期未公开"), "portal:overdue", None),
     ]),
     (_("系统"), [
         (_("后台任务"), "jobs:list", None),
