@@ -3,7 +3,10 @@ import unicodedata
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
+from lianjian.analytics import run_suite
 from lianjian.experts.demo import DEMO_EXPERT_COUNT, build_demo_experts
+from lianjian.monitoring.screening import database_tables
+from lianjian.monitoring.services import alert_ingest
 from lianjian.org.demo import build_demo, demo_accounts
 from lianjian.synthetic.demo import build_demo_market
 
@@ -58,5 +61,11 @@ class Command(BaseCommand):
             if experts:
                 added = build_demo_experts(count=experts, seed=seed)
                 self.stdout.write(f"评标专家库：新登记 {added} 人。")
+            if trading:
+                # Screen the market as the nightly run would, so the officers find alerts waiting for triage.
+                findings = run_suite(database_tables())
+                counts = alert_ingest(findings=findings, source="demo", actor=None)
+                self.stdout.write(f"风险筛查：{len(findings)} 条指标线索；新预警 {counts['created']} 条，"
+                                  f"更新 {counts['updated']} 条，未变 {counts['unchanged']} 条。")
         self.stdout.write("\n演示账号（共用密码，仅供演示）：\n")
         self.stdout.write(account_table(demo_accounts(), ("用户名", "姓名", "单位", "角色", "密码")))
