@@ -70,6 +70,7 @@ PUBLIC_NAV = [
     (_("权责清单公示"), "org:public_power_lists"),
     (_("双随机抽查公示"), "inspections:public_results"),
     (_("信息公开"), "portal:home"),
+    (_("曝光台"), "credit:exposure"),
 ]
 
 
