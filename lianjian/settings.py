@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "lianjian.credit",
     "lianjian.portal",
     "lianjian.dashboards",
+    "lianjian.accounts",
     "lianjian.web",
 ]
 
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "lianjian.web.security.SecurityHeadersMiddleware",
+    "lianjian.accounts.middleware.SessionLimitsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -114,10 +117,62 @@ LOGOUT_REDIRECT_URL = "web:login"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "lianjian.accounts.validators.PasswordPolicyValidator",
+     "OPTIONS": {"min_length": int(os.environ.get("LIANJIAN_PASSWORD_MIN_LENGTH", "12")),
+                 "min_classes": int(os.environ.get("LIANJIAN_PASSWORD_MIN_CLASSES", "3"))}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling: failures within the window, counted per username and address, per username from anywhere
+# (a distributed guess at one account) and per address across usernames (password spraying; offices share a NAT
+# address, hence the higher limit). Reaching a limit locks that key for the lockout period.
+LIANJIAN_LOGIN_MAX_FAILURES = int(os.environ.get("LIANJIAN_LOGIN_MAX_FAILURES", "5"))
+LIANJIAN_LOGIN_MAX_FAILURES_PER_USERNAME = int(os.environ.get("LIANJIAN_LOGIN_MAX_FAILURES_PER_USERNAME", "10"))
+LIANJIAN_LOGIN_MAX_FAILURES_PER_IP = int(os.environ.get("LIANJIAN_LOGIN_MAX_FAILURES_PER_IP", "30"))
+LIANJIAN_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LIANJIAN_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+LIANJIAN_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LIANJIAN_LOGIN_LOCKOUT_SECONDS", "900"))
+# Behind a TLS proxy, the request header carrying the client's address (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR.
+LIANJIAN_CLIENT_IP_HEADER = os.environ.get("LIANJIAN_CLIENT_IP_HEADER", "")
+# Roles that must sign in with a TOTP second factor (comma-separated role codes, e.g. "admin,office_staff");
+# everyone else may enable it on their own.
+LIANJIAN_TOTP_REQUIRED_ROLES = [r for r in os.environ.get("LIANJIAN_TOTP_REQUIRED_ROLES", "").split(",") if r.strip()]
+
+# Sessions end after the idle timeout (the cookie's age, renewed by every request) and in any case after the
+# absolute limit since sign-in; the cookie does not outlive the browser.
+SESSION_COOKIE_AGE = int(os.environ.get("LIANJIAN_SESSION_IDLE_SECONDS", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+LIANJIAN_SESSION_ABSOLUTE_SECONDS = int(os.environ.get("LIANJIAN_SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Security headers on every response. Scripts only from our own static files (the Alpine CSP build needs no
+# 'unsafe-eval'); inline style attributes stay allowed because ECharts tooltips and htmx's indicator styles write
+# them. Django's own middleware adds X-Content-Type-Options, Referrer-Policy, Cross-Origin-Opener-Policy.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+LIANJIAN_CONTENT_SECURITY_POLICY = os.environ.get("LIANJIAN_CONTENT_SECURITY_POLICY", "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+    "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+    "frame-ancestors 'none'",
+]))
+LIANJIAN_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+if not DEBUG:
+    # Production: HTTPS only. Behind a proxy that terminates TLS, set LIANJIAN_BEHIND_TLS_PROXY=true (the proxy
+    # must set X-Forwarded-Proto) or, when the proxy itself redirects, LIANJIAN_SSL_REDIRECT=false.
+    SECURE_SSL_REDIRECT = env_bool("LIANJIAN_SSL_REDIRECT", True)
+    if env_bool("LIANJIAN_BEHIND_TLS_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("LIANJIAN_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LIANJIAN_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("LIANJIAN_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("LIANJIAN_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 api_v1 = [
     path("org/", include("lianjian.org.api")),
@@ -27,7 +27,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The split view serves Swagger UI's start-up script as a file, so the page runs under script-src 'self'.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("org/", include("lianjian.org.urls")),
     path("workdays/", include("lianjian.workdays.urls")),
@@ -48,5 +49,6 @@ urlpatterns = [
     path("credit/", include("lianjian.credit.urls")),
     path("public/", include("lianjian.portal.urls")),
     path("dashboards/", include("lianjian.dashboards.urls")),
+    path("account/", include("lianjian.accounts.urls")),
     path("", include("lianjian.web.urls")),
 ]
