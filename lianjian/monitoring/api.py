@@ -69,6 +69,7 @@ class IngestSerializer(serializers.Serializer):
 
 class AlertViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = AlertSerializer
+    lookup_value_regex = r"[0-9]+"
 
     def get_queryset(self):
         params = self.request.query_params

@@ -203,7 +203,9 @@ class ImportRunViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=ImportInputSerializer, responses={202: ImportRunSerializer})
     def create(self, request, *args, **kwargs):
-        data = ImportInputSerializer(data={**request.data.dict(), "files": request.FILES.getlist("files")})
+        # A multipart upload arrives as a QueryDict, a JSON body as a plain dict.
+        fields = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)
+        data = ImportInputSerializer(data={**fields, "files": request.FILES.getlist("files")})
         data.is_valid(raise_exception=True)
         run = services.trading_import_start(files=data.validated_data["files"], actor=request.user,
                                             default_region=data.validated_data.get("default_region"),
