@@ -212,6 +212,26 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "联监 — 公共资源交易协同监管平台 API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Choice sets that share a field name (kind, source, outcome) get their own component names.
+    "ENUM_NAME_OVERRIDES": {
+        "AccessKindEnum": "lianjian.oversight.models.AccessKind",
+        "AgendaSourceEnum": "lianjian.meetings.models.AgendaSource",
+        "ClueOutcomeEnum": "lianjian.cases.models.clues.ClueOutcome",
+        "ClueSourceEnum": "lianjian.cases.models.clues.ClueSource",
+        "ComplaintKindEnum": "lianjian.complaints.models.ComplaintKind",
+        "DayKindEnum": "lianjian.workdays.models.DayKind",
+        "DecisionKindEnum": "lianjian.cases.models.cases.DecisionKind",
+        "DecisionOutcomeEnum": "lianjian.complaints.models.DecisionOutcome",
+        "LiaisonKindEnum": "lianjian.org.models.LiaisonKind",
+        "MeetingKindEnum": "lianjian.meetings.models.MeetingKind",
+        "ObjectKindEnum": "lianjian.inspections.models.ObjectKind",
+        "InspectionOutcomeEnum": "lianjian.inspections.models.Outcome",
+        "PenaltyKindEnum": "lianjian.experts.models.PenaltyKind",
+        "PowerKindEnum": "lianjian.org.models.PowerKind",
+        "RecordSourceEnum": "lianjian.credit.models.records.RecordSource",
+        "TransferKindEnum": "lianjian.cases.models.transfers.TransferKind",
+        "WatchKindEnum": "lianjian.monitoring.models.WatchKind",
+    },
 }
 
 # Background jobs: without a broker they run in a thread of the process that queued them (after commit) and

@@ -111,7 +111,7 @@ class RejectSerializer(AcceptSerializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class TransferSerializer(serializers.Serializer):
+class ComplaintTransferSerializer(serializers.Serializer):
     to_unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all())
     reason = serializers.CharField()
 
@@ -159,10 +159,10 @@ class ComplaintViewSet(viewsets.ReadOnlyModelViewSet):
     def reject(self, request, pk=None):
         return self._act(request, RejectSerializer, services.complaint_reject)
 
-    @extend_schema(request=TransferSerializer, responses=ComplaintSerializer)
+    @extend_schema(request=ComplaintTransferSerializer, responses=ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
-        return self._act(request, TransferSerializer, services.complaint_transfer)
+        return self._act(request, ComplaintTransferSerializer, services.complaint_transfer)
 
     @extend_schema(request=PauseSerializer, responses=ComplaintSerializer)
     @action(detail=True, methods=["post"])

@@ -94,6 +94,8 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     """Entities with score and class under the caller's scheme; ?q= and ?credit_class=."""
 
     serializer_class = EntityCreditSerializer
+    lookup_value_regex = r"[0-9]+"
+    queryset = Entity.objects.none()  # only for the schema: the rows come from get_queryset
 
     def get_queryset(self):
         params = self.request.query_params

@@ -30,14 +30,14 @@ class MeetingSerializer(serializers.ModelSerializer):
                   "location", "state", "state_version", "held_on", "minutes"]
 
 
-class TransitionSerializer(serializers.Serializer):
+class MeetingTransitionSerializer(serializers.Serializer):
     name = serializers.ChoiceField(choices=["approve_request", "reject_request", "compile", "return_agenda",
                                             "approve_agenda"])
     note = serializers.CharField(required=False, allow_blank=True, default="")
     state_version = serializers.IntegerField(help_text="the version read; a different current version answers 409")
 
 
-class TaskSerializer(serializers.ModelSerializer):
+class FollowUpTaskSerializer(serializers.ModelSerializer):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     meeting = serializers.IntegerField(source="decision.meeting_id", read_only=True)
     deadline_status = serializers.CharField(read_only=True)
@@ -62,11 +62,11 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         items = selectors.agenda_items(actor=request.user, meeting=self.get_object())
         return Response(AgendaItemSerializer(items, many=True).data)
 
-    @extend_schema(request=TransitionSerializer, responses=MeetingSerializer)
+    @extend_schema(request=MeetingTransitionSerializer, responses=MeetingSerializer)
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         meeting = self.get_object()
-        data = TransitionSerializer(data=request.data)
+        data = MeetingTransitionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         name, note = data.validated_data["name"], data.validated_data["note"]
         # The caller's read decides staleness, as a page would: fire() compares it with the row.
@@ -85,7 +85,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class TaskViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = TaskSerializer
+    serializer_class = FollowUpTaskSerializer
 
     def get_queryset(self):
         params = self.request.query_params

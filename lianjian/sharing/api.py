@@ -85,7 +85,7 @@ class InfoRequestSerializer(serializers.ModelSerializer):
         return obj.delivery_note if visible else ""
 
 
-class TransitionSerializer(serializers.Serializer):
+class InfoRequestTransitionSerializer(serializers.Serializer):
     state_version = serializers.IntegerField(min_value=0)
     terms = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
@@ -110,7 +110,7 @@ class InfoRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
 
     def _transition(self, request, name):
         info_request = self.get_object()
-        data = TransitionSerializer(data=request.data)
+        data = InfoRequestTransitionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         info_request.state_version = values["state_version"]
@@ -125,22 +125,22 @@ class InfoRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
                                                              accept_terms=values["accept_terms"])
         return Response(InfoRequestSerializer(info_request, context={"request": request}).data)
 
-    @extend_schema(request=TransitionSerializer, responses=InfoRequestSerializer)
+    @extend_schema(request=InfoRequestTransitionSerializer, responses=InfoRequestSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         return self._transition(request, "approve")
 
-    @extend_schema(request=TransitionSerializer, responses=InfoRequestSerializer)
+    @extend_schema(request=InfoRequestTransitionSerializer, responses=InfoRequestSerializer)
     @action(detail=True, methods=["post"])
     def refuse(self, request, pk=None):
         return self._transition(request, "refuse")
 
-    @extend_schema(request=TransitionSerializer, responses=InfoRequestSerializer)
+    @extend_schema(request=InfoRequestTransitionSerializer, responses=InfoRequestSerializer)
     @action(detail=True, methods=["post"])
     def deliver(self, request, pk=None):
         return self._transition(request, "deliver")
 
-    @extend_schema(request=TransitionSerializer, responses=InfoRequestSerializer)
+    @extend_schema(request=InfoRequestTransitionSerializer, responses=InfoRequestSerializer)
     @action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
         return self._transition(request, "acknowledge")
