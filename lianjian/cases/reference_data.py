@@ -47,3 +47,9 @@ TOLERANCE_ITEMS = [
      "违法行为轻微；及时改正；没有造成危害后果；作出公开信用承诺",
      f"{PENALTY_LAW}第三十三条第一款：“违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚”；{SEED_HUBEI}"),
 ]
+
+
+# Which item of the credit scoring scheme (lianjian.credit, rules.md §7) a penalty scores, by the violation of the
+# discretion benchmark applied (the benchmark code's prefix); anything else scores as a general violation.
+CREDIT_ITEM_BY_VIOLATION = {"collusion": "collusion", "fraud": "fraud"}
+CREDIT_ITEM_DEFAULT = "general_violation"

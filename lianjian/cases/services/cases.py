@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from lianjian.audit.services import audit_record, snapshot
 from lianjian.core import permissions
+from lianjian.credit.models import RecordSource
+from lianjian.credit.services import credit_record_add
 from lianjian.deadlines.services import deadline_cancel, deadline_meet, deadline_open
 from lianjian.notifications.models import Category
 from lianjian.notifications.services import notification_send
@@ -25,7 +27,12 @@ from ..models import (
     PenaltyDecision,
     TransferState,
 )
-from ..reference_data import CASE_HANDLERS_MIN, CASE_HANDLERS_SOURCE
+from ..reference_data import (
+    CASE_HANDLERS_MIN,
+    CASE_HANDLERS_SOURCE,
+    CREDIT_ITEM_BY_VIOLATION,
+    CREDIT_ITEM_DEFAULT,
+)
 from ..workflows import CASE_FLOW
 from .common import raise_if, require_text, resolve_entities, staff_of, text
 from .transfers import active_deadline
@@ -199,7 +206,19 @@ def case_decide(*, case, kind, document_number, decided_on, power_item, reasons,
                       title=_("送达决定书：%(t)s") % {"t": case.title}, actor=actor)
         if penalty:
             _copy_to_members(case, decision, actor)
+            _score_parties(case, decision, actor)
     return case
+
+
+def _score_parties(case, decision, actor):
+    """A penalty lowers each penalised market entity's credit score (seed 004 §(五)2): the credit record cites the
+    decision, so one decision scores each party once."""
+    prefix = decision.benchmark.code.split("_")[0] if decision.benchmark else ""
+    item = CREDIT_ITEM_BY_VIOLATION.get(prefix, CREDIT_ITEM_DEFAULT)
+    for party in case.parties.select_related("entity").filter(entity__isnull=False):
+        credit_record_add(entity=party.entity, kind=item, source=RecordSource.PENALTY_DECISION,
+                          source_object=decision, decided_on=decision.decided_on,
+                          document_no=decision.document_number, description=case.title, actor=actor)
 
 
 def _copy_to_members(case, decision, actor):

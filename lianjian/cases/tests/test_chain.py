@@ -283,3 +283,22 @@ def test_penalty_item_from_an_unpublished_list_is_refused(place):
     draft_item = PowerItemFactory(power_list__unit=place.housing, power_list__status="draft")
     with pytest.raises(ValidationError):
         _decide(place, case, power_item=draft_item)
+
+
+def test_a_penalty_for_collusion_scores_the_penalised_bidder_once_and_drops_its_credit_class(place):
+    from lianjian.cases.models import CaseParty
+    from lianjian.credit.models import CreditRecord, RecordSource
+    from lianjian.credit.services import credit_class_of
+    from lianjian.experts.tests.factories import EntityFactory
+
+    bidder = EntityFactory(name="杭州围标建设有限公司")
+    case = notified_case(place)
+    CaseParty.objects.create(case=case, credit_code=bidder.credit_code, name=bidder.name, entity=bidder)
+    assert credit_class_of(entity=bidder) == "A"
+
+    _decide(place, case)
+
+    record = CreditRecord.objects.get(entity=bidder)
+    assert (record.source, record.document_no) == (RecordSource.PENALTY_DECISION, "杭建罚〔2026〕1号")
+    assert record.item.code == "collusion"
+    assert credit_class_of(entity=bidder) == "B"
