@@ -3,6 +3,8 @@ wide reach, to every operation; no answer may be a server error."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -12,6 +14,17 @@ from lianjian.org.tests.factories import UnitFactory, actor, city
 from lianjian.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests go straight to the WSGI application, whose end-of-request handler closes the database connection;
+    Django's own test client switches that off so the test's transaction survives, and so must this test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

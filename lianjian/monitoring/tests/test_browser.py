@@ -49,7 +49,7 @@ def test_the_office_reads_the_market_overview_with_its_charts(page, world):
     alert_ingest(findings=[mac_finding(world.lot, world.bidders)], source="screen run")
 
     login(page, "office", PASSWORD)
-    page.get_by_role("link", name="市场分析").click()
+    page.get_by_role("link", name="预警总览").click()
 
     assert page.get_by_role("heading", name="问题项目前十").is_visible()
     assert page.get_by_role("cell", name="杭州市").first.is_visible()
