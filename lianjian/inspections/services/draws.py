@@ -30,7 +30,14 @@ from lianjian.org.models import Unit, User
 
 from .. import recusal, sampling
 from ..models import (
-    Assignment, Draw, DrawnObject, DrawStatus, InspectionItem, InspectionObject, Inspector, SamplingClass,
+    Assignment,
+    Draw,
+    DrawnObject,
+    DrawStatus,
+    InspectionItem,
+    InspectionObject,
+    Inspector,
+    SamplingClass,
     TaskStatus,
 )
 from ..reference_data import RECENT_WINDOW_DAYS

@@ -13,8 +13,15 @@ from lianjian.core import permissions
 from lianjian.core.workflow import Transition, Workflow
 
 from ..models import (
-    InspectionItem, InspectionPlan, InspectionRule, InspectionTask, ObjectKind, PlanRatio, PlanStatus,
-    SamplingClass, TaskStatus,
+    InspectionItem,
+    InspectionPlan,
+    InspectionRule,
+    InspectionTask,
+    ObjectKind,
+    PlanRatio,
+    PlanStatus,
+    SamplingClass,
+    TaskStatus,
 )
 from ..reference_data import MIN_TEAM_SIZE
 from .pools import raise_if

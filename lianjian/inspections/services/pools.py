@@ -8,11 +8,19 @@ from django.utils.translation import gettext as _
 
 from lianjian.audit.services import audit_record, snapshot
 from lianjian.core import permissions
+from lianjian.credit.services import credit_class_of
 from lianjian.org.models import PowerKind
 from lianjian.org.services import power_item_check
 
 from ..models import (
-    InspectionItem, InspectionObject, Inspector, InspectorConflict, ItemLevel, Method, ObjectKind, SamplingClass,
+    InspectionItem,
+    InspectionObject,
+    Inspector,
+    InspectorConflict,
+    ItemLevel,
+    Method,
+    ObjectKind,
+    SamplingClass,
 )
 
 
@@ -154,3 +162,25 @@ def object_classify(*, obj, risk_class, credit_class, actor):
         audit_record(actor=actor, action="inspections.object.classify", obj=obj, before=before,
                      after=snapshot(obj, fields={"risk_class", "credit_class"}))
     return obj
+
+
+def objects_sync_credit(*, actor=None, on=None):
+    """Give every market-entity object the credit class the credit module computes for it today, so a penalty that
+    lowers an entity's class raises its chance of being drawn (seed 000 §7: sampling ratios by credit class).
+    Returns how many objects changed; each change is audited."""
+    classes = {c.code: c for c in SamplingClass.objects.all()}
+    changed = 0
+    with transaction.atomic():
+        objects = (InspectionObject.objects.select_for_update().select_related("entity", "credit_class")
+                   .filter(kind=ObjectKind.ENTITY, entity__isnull=False, is_active=True))
+        for obj in objects:
+            target = classes.get(credit_class_of(entity=obj.entity, on=on))
+            if target is None or target.pk == obj.credit_class_id:
+                continue
+            before = obj.credit_class.code
+            obj.credit_class = target
+            obj.save(update_fields=["credit_class"])
+            audit_record(actor=actor, action="inspections.object.credit_sync", obj=obj,
+                         before={"credit_class": before}, after={"credit_class": target.code})
+            changed += 1
+    return changed

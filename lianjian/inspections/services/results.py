@@ -17,7 +17,14 @@ from lianjian.org.models import RoleCode
 from lianjian.trading.models import Entity
 
 from .. import recusal
-from ..models import Draw, DrawStatus, InspectionObject, InspectionResult, Outcome, TaskStatus
+from ..models import (
+    Draw,
+    DrawStatus,
+    InspectionObject,
+    InspectionResult,
+    Outcome,
+    TaskStatus,
+)
 from .plans import TASK_WORKFLOW
 from .pools import raise_if
 
