@@ -4,7 +4,7 @@ one (for example ``python -m bench import_trading --bids 1000000``)."""
 import importlib
 import sys
 
-BENCHMARKS = ["import_trading", "synthetic_market", "inspections_draw", "analytics"]
+BENCHMARKS = ["import_trading", "synthetic_market", "inspections_draw", "analytics", "complaints_load"]
 
 
 def main(argv):
