@@ -192,6 +192,8 @@ MEDIA_ROOT = DATA_DIR / "media"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 EMAIL_BACKEND = os.environ.get("LIANJIAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Fernet keys for encrypted fields, newest first (lianjian/core/crypto.py); unset, a key is derived from SECRET_KEY.
+LIANJIAN_FIELD_KEYS = [k.strip() for k in os.environ.get("LIANJIAN_FIELD_KEYS", "").split(",") if k.strip()]
 # Prefix of the links in e-mails (the site's public address); empty keeps them relative.
 LIANJIAN_SITE_URL = os.environ.get("LIANJIAN_SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("LIANJIAN_FROM_EMAIL", "lianjian@localhost")

@@ -2,8 +2,8 @@
 
 Values are encrypted with Fernet (AES-128-CBC with HMAC-SHA256) under the keys in ``LIANJIAN_FIELD_KEYS``
 (comma-separated, newest first: the first encrypts, all decrypt, so keys can be rotated with
-``lianjian rotate-field-keys``). Without configured keys, a development key is derived from SECRET_KEY; production
-settings refuse to start without explicit keys (see ``lianjian/settings.py``).
+``lianjian rotate-field-keys``). Without configured keys, a key is derived from SECRET_KEY; production should set
+its own keys (docs/deploy.md) so that rotating the secret key does not make the fields unreadable.
 """
 
 import base64
